@@ -150,8 +150,8 @@ np.set_printoptions(precision=6, suppress=True)
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(4):
-        l, g, _ = sess.run([loss, gnorm, train], feed)
-        print(step, repr(l), repr(g))
+        lv, g, _ = sess.run([loss, gnorm, train], feed)
+        print(step, repr(lv), repr(g))
     rw, usage, link = sess.run([final.access_state.read_weights, final.access_state.usage,
                                 final.access_state.linkage.link], feed)
     print(rw)

@@ -3,7 +3,8 @@ namedtuple (memory, read weights) state, tf.nn.dynamic_rnn with sequence_length 
 whose nested namedtuple state must be copied through for finished rows, a tf.while_loop with
 a TensorArray logging the read weights per step, an embedding lookup whose IndexedSlices
 gradient goes through clip_by_global_norm, and the errors of a state that does not match
-the cell's structure (tf.nest) or the scan initializer: losses, read weights, shapes and op counts."""
+the cell's structure (tf.nest) or the scan initializer: losses, read weights, shapes and op
+counts."""
 import collections
 
 import numpy as np
@@ -105,8 +106,8 @@ feed = {ids: np.random.randint(0, V, size=(B, T)), lengths: [5, 2, 0]}
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(4):
-        l, n, _ = sess.run([loss, norm, train], feed)
-        print(step, repr(l), repr(n))
+        lv, n, _ = sess.run([loss, norm, train], feed)
+        print(step, repr(lv), repr(n))
     fm, fs, fu, o = sess.run([final.read_w, final.inner.step, final.inner.usage, outs], feed)
     print(fm)
     print(fs.ravel(), fu)

@@ -127,8 +127,8 @@ np.set_printoptions(precision=6, suppress=True)
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(4):
-        l, _ = sess.run([loss, train], {x: seq, y: seq})
-        print(step, repr(l))
+        lv, _ = sess.run([loss, train], {x: seq, y: seq})
+        print(step, repr(lv))
     ws, mem = sess.run([final.w_list, final.M], {x: seq})
     print(ws[0])
     print(ws[1][0], mem[0])
