@@ -15,12 +15,21 @@ clip_by_global_norm and tf.nest's structure errors (memory_scan.py); and the err
 cell's call given a state of the wrong structure (cell_call_errors.py).
 
 dnc_cell.py, ntm_cell.py, addressing_ops.py and memory_scan.py matched TF on the base
-commit: they stay as regression guards. cell_call_errors.py found a gap left open (XFAIL)."""
+commit: they stay as regression guards. cell_call_errors.py found a gap left open (XFAIL).
+The addressing ops' errors beside them found one fault, with a focused test below:
+
+- tf.invert_permutation (the inverse of top_k's sort order) took any rank: TF's shape
+  function requires a vector (WithRank 1: "Shape must be rank 1 but is rank 2", a vector
+  of unknown length for an input of unknown rank) and its kernel a 1-D feed
+  ("invert_permutation expects a 1D vector."); flowgrad's InvertPermutation kept the
+  input's shape and failed in NumPy on a fed matrix or scalar."""
 
 import os
 
+import numpy as np
 import pytest
 
+import flowgrad as tf
 from goldens import load
 import script_runner
 
@@ -62,3 +71,33 @@ def test_script_prints_tf_output(script):
     out = script_runner.run("run", os.path.join(HERE, script))
     assert out.returncode == 0, out.stderr
     assert out.stdout == GOLD[script]
+
+
+@pytest.mark.parametrize("shape, want", [
+    ([2, 2], "Shape must be rank 1 but is rank 2 for 'InvertPermutation' (op: "
+             "'InvertPermutation') with input shapes: [2,2]."),
+    ([], "Shape must be rank 1 but is rank 0 for 'InvertPermutation' (op: "
+         "'InvertPermutation') with input shapes: []."),
+])
+def test_invert_permutation_takes_a_vector(shape, want):
+    # TF 1.14 (checked with the oracle): InvertPermutation's shape function is WithRank(x, 1)
+    with tf.Graph().as_default():
+        with pytest.raises(ValueError) as info:
+            tf.invert_permutation(tf.zeros(shape, tf.int32))
+    assert str(info.value) == want
+
+
+def test_invert_permutation_of_unknown_rank_checks_the_fed_value():
+    # TF 1.14 (checked with the oracle): a vector of unknown length at graph time; the
+    # kernel's IsVector check on a fed matrix or scalar
+    with tf.Graph().as_default():
+        p = tf.placeholder(tf.int32, None)
+        y = tf.invert_permutation(p)
+        assert y.shape.as_list() == [None]
+        with tf.Session() as sess:
+            np.testing.assert_array_equal(sess.run(y, {p: [2, 0, 1]}), [1, 2, 0])
+            for bad in ([[0, 1], [1, 0]], 0):
+                with pytest.raises(tf.errors.InvalidArgumentError) as info:
+                    sess.run(y, {p: bad})
+                assert info.value.message.splitlines()[0] == (
+                    "invert_permutation expects a 1D vector.")
