@@ -574,8 +574,18 @@ def transpose(a: TensorLike, perm: IntsLike | None = None, name: str = "transpos
         return apply(op_type, [a, perm], None, scope)
 
 
+def _invert_permutation_infer(inputs, attrs):
+    # TF's shape function: WithRank(x, 1), the output of x's (vector) shape
+    x = inputs[0]
+    if x.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {x.shape.ndims}")
+    return [(x.dtype.base_dtype, x.shape if x.shape.ndims == 1 else TensorShape([None]))]
+
+
 def _invert_permutation_kernel(x):
     x = np.asarray(x)
+    if x.ndim != 1:     # a feed of unknown rank (TF's kernel: IsVector)
+        raise _invalid("invert_permutation expects a 1D vector.")
     n = x.size
     if np.any((x < 0) | (x >= n)) or np.unique(x).size != n:
         seen = np.zeros(n, bool)  # TF's message for the first bad entry
@@ -590,7 +600,8 @@ def _invert_permutation_kernel(x):
     return out
 
 
-register_op("InvertPermutation", infer=unary_same, kernel=_invert_permutation_kernel,
+register_op("InvertPermutation", infer=_invert_permutation_infer,
+            kernel=_invert_permutation_kernel,
             grad=None)
 
 
