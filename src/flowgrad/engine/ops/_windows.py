@@ -317,11 +317,32 @@ def wide(*arrays):
     return [a.astype(np.float32) if a.dtype == np.float16 else a for a in arrays]
 
 
-def check_out_shape(g, dy):
-    if dy.shape[1:3] != (g.oh, g.ow):
-        raise errors.InvalidArgumentError(
-            None, None, f"Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: "
-            f"actual = {dy.shape[1:3]}, computed = {(g.oh, g.ow)}")
+def check_out_shape(g, dy, label, data_format="NHWC"):
+    """TF's ConvBackpropExtractAndVerifyDimension (conv_grad_ops.cc): out_backprop's
+    spatial sizes against those computed from the input, first H then W, `label` the
+    kernel's (Conv2DCustomBackpropInput / ...Filter on CPU); `spatial_dim` is the
+    dimension's index in `data_format`."""
+    first = 1 if data_format.startswith("NH") else 2
+    dims = ((g.oh, g.h, g.kh, g.sh, g.dh), (g.ow, g.w, g.kw, g.sw, g.dw))
+    for i, (computed, size, k, stride, dilation) in enumerate(dims):
+        actual = dy.shape[1 + i]
+        if actual != computed:
+            raise errors.InvalidArgumentError(
+                None, None, f"{label}: Size of out_backprop doesn't match computed: "
+                f"actual = {actual}, computed = {computed} spatial_dim: {first + i} "
+                f"input: {size} filter: {k} output: {actual} stride: {stride} "
+                f"dilation: {dilation}")
+
+
+def check_depthwise_out_shape(g, dy, label):
+    """TF's depthwise gradients' check (EXTRACT_AND_VERIFY_DIMENSIONS in
+    depthwise_conv_grad_op.cc): out_backprop's rows, then its columns, against those
+    computed from the input, `label` the kernel's (DepthwiseConv2DBackpropInput / ...Filter)."""
+    for what, actual, computed in (("rows", dy.shape[1], g.oh), ("cols", dy.shape[2], g.ow)):
+        if actual != computed:
+            raise errors.InvalidArgumentError(
+                None, None, f"{label}: Number of {what} of out_backprop doesn't match "
+                f"computed: actual = {actual}, computed = {computed}")
 
 
 def sizes_tensor(sizes, op_type, arg):

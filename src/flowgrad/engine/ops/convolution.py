@@ -35,6 +35,7 @@ from ._windows import (
     FMT3,
     attrs3,
     check_choice,
+    check_depthwise_out_shape,
     check_out_shape,
     check_rank,
     check_strides_kernel,
@@ -308,7 +309,7 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
             None, None, f"{label}: filter and out_backprop must have the same out_depth")
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
             explicit_paddings)
-    check_out_shape(g, dy)
+    check_out_shape(g, dy, label, data_format)
     o = f.shape[3]
     rows = g.n * g.oh * g.ow
     if dt == np.float16 and g.oh * g.ow * (g.kh * g.kw * c + o) * g.n <= _HALF_WORKING_SET:
@@ -382,7 +383,7 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
         x, dy = wide(x, dy)
     kh, kw = int(sizes[0]), int(sizes[1])
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
-    check_out_shape(g, dy)
+    check_out_shape(g, dy, "Conv2DCustomBackpropFilter", data_format)
     o = dy.shape[3]
     rows = g.n * g.oh * g.ow
     depth = kh * kw * g.c
@@ -536,7 +537,7 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
     if dt != np.float16:
         dy, f = wide(dy, f)
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
-    check_out_shape(g, dy)
+    check_depthwise_out_shape(g, dy, "DepthwiseConv2DBackpropInput")
     dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
     if dt in _ORDERED or dt == np.float16:   # (half: each product and sum rounded)
         dx = None
@@ -559,7 +560,7 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
         x, dy = wide(x, dy)
     kh, kw, c, m = (int(s) for s in sizes)
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
-    check_out_shape(g, dy)
+    check_depthwise_out_shape(g, dy, "DepthwiseConv2DBackpropFilter")
     cols = g.windows(pad_nhwc(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
     if dt not in _ORDERED and dt != np.float16:
