@@ -5,6 +5,8 @@ losses, the two train ops (tf.contrib.training.create_train_op in `generator_tra
 """
 from __future__ import annotations
 
+import numpy as np
+
 from ...engine.framework import dtypes as _dt
 from ...engine.framework import graph as _g
 from ...engine.framework.constant_op import convert_to_tensor as _to_tensor
@@ -244,7 +246,16 @@ def _tensor_pool_adjusted_model(model, tensor_pool_fn):
                               structured_generator_inputs=structured,
                               discriminator_gen_outputs=outputs,
                               predicted_distributions=distributions)
-    raise ValueError(f"Tensor pool does not support `model`: {type(model)}.")
+    raise ValueError(f"Tensor pool does not support `model`: {_model_type(model)}.")
+
+
+def _model_type(model):
+    """str(type(model)) as TF's errors show it: tfgan's namedtuples live in TF's module
+    tensorflow.contrib.gan.python.namedtuples; any other type as Python shows it."""
+    cls = type(model)
+    if cls.__module__ == namedtuples.__name__:
+        return f"<class 'tensorflow.contrib.gan.python.namedtuples.{cls.__qualname__}'>"
+    return str(cls)
 
 
 def gan_loss(model, generator_loss_fn=_tfgan_losses.wasserstein_generator_loss,
@@ -267,13 +278,13 @@ def gan_loss(model, generator_loss_fn=_tfgan_losses.wasserstein_generator_loss,
     if (_use_aux_loss(mutual_information_penalty_weight)
             and not isinstance(model, namedtuples.InfoGANModel)):
         raise ValueError("When `mutual_information_penalty_weight` is provided, `model` must "
-                         f"be an `InfoGANModel`. Instead, was {type(model)}.")
+                         f"be an `InfoGANModel`. Instead, was {_model_type(model)}.")
     if ((_use_aux_loss(aux_cond_generator_weight)
          or _use_aux_loss(aux_cond_discriminator_weight))
             and not isinstance(model, namedtuples.ACGANModel)):
         raise ValueError("When `aux_cond_generator_weight` or "
                          "`aux_cond_discriminator_weight` is provided, `model` must be an "
-                         f"`ACGANModel`. Instead, was {type(model)}.")
+                         f"`ACGANModel`. Instead, was {_model_type(model)}.")
     pooled_model = (_tensor_pool_adjusted_model(model, tensor_pool_fn) if tensor_pool_fn
                     else model)
     gen_loss = generator_loss_fn(model, add_summaries=add_summaries)
@@ -312,7 +323,8 @@ def cyclegan_loss(model, generator_loss_fn=_tfgan_losses.least_squares_generator
     """CycleGANLoss: gan_loss of each half (name scopes `cyclegan_loss_x2y`/`_y2x`), the
     weighted cycle-consistency loss added to each generator loss."""
     if not isinstance(model, namedtuples.CycleGANModel):
-        raise ValueError(f"`model` must be a `CycleGANModel`. Instead, was {type(model)}.")
+        raise ValueError("`model` must be a `CycleGANModel`. Instead, was "
+                         f"{_model_type(model)}.")
     cycle_loss = cycle_consistency_loss_fn(model,
                                            add_summaries=kwargs.get("add_summaries", True))
     cycle_consistency_loss_weight = _validate_aux_loss_weight(
@@ -515,6 +527,13 @@ def gan_train(train_ops, logdir, get_hooks_fn=get_sequential_train_hooks(), mast
         save_summaries_steps=save_summaries_steps, config=config)
 
 
+def _as_numpy116_sum_term(loss):
+    """A step's loss (a NumPy float scalar from sess.run) as TF's `0 + loss` sums it under
+    NumPy 1.16: value-based casting makes a Python int plus any NumPy float scalar a
+    float64, where NumPy 2 keeps the scalar's float32; the float64 (exact) keeps TF's sum."""
+    return np.float64(loss) if isinstance(loss, np.floating) else loss
+
+
 def get_sequential_train_steps(train_steps=namedtuples.GANTrainSteps(1, 1)):
     """A `train_step_fn` for slim.learning.train: the generator's steps, the
     discriminator's, then the global step's increment; returns (summed losses, stop)."""
@@ -528,12 +547,12 @@ def get_sequential_train_steps(train_steps=namedtuples.GANTrainSteps(1, 1)):
         for _ in range(train_steps.generator_train_steps):
             cur_gen_loss, _ = _slim_learning.train_step(
                 sess, train_ops.generator_train_op, global_step, train_kwargs)
-            gen_loss += cur_gen_loss
+            gen_loss += _as_numpy116_sum_term(cur_gen_loss)
         dis_loss = 0
         for _ in range(train_steps.discriminator_train_steps):
             cur_dis_loss, _ = _slim_learning.train_step(
                 sess, train_ops.discriminator_train_op, global_step, train_kwargs)
-            dis_loss += cur_dis_loss
+            dis_loss += _as_numpy116_sum_term(cur_dis_loss)
         sess.run(train_ops.global_step_inc_op)
         should_stop = sess.run(should_stop_op) if should_stop_op is not None else False
         return gen_loss + dis_loss, should_stop
