@@ -4,8 +4,10 @@ latents: a VQ-VAE bottleneck with the straight-through estimator, commitment los
 codebook usage (vqvae.py), EMA codebook updates through
 moving_averages.assign_moving_average(zero_debias=True) (vq_ema.py), Gumbel-softmax by hand
 and contrib's RelaxedOneHotCategorical / OneHotCategorical with the hard one_hot(argmax)
-trick (gumbel.py), REINFORCE with a baseline over tf.multinomial, Categorical and Bernoulli
-log_prob and Multinomial's errors (reinforce.py), RelaxedBernoulli with a straight-through
+trick, validate_args checks, Multinomial, a KL and the shape error of a per-row temperature
+(gumbel.py), REINFORCE with a baseline over tf.multinomial, Categorical and Bernoulli
+log_prob, Multinomial's errors, argmin ties, unique_with_counts, out-of-range one_hot and
+embedding_lookup's max_norm (reinforce.py), RelaxedBernoulli with a straight-through
 round, tf.random.categorical and a score-function gradient (relaxed_bernoulli.py).
 
 All five matched TF on the base commit (0a1c0189): they stay as regression guards."""

@@ -55,3 +55,26 @@ with tf.Session() as sess:
         tfd.RelaxedOneHotCategorical(0.5)
     except ValueError as e:
         print("ValueError", e)
+
+# validate_args checks of the discrete distributions, Multinomial and a KL, and the shape
+# error of a per-row temperature (TF 1.14's sampler divides [n * batch, k] by it)
+p = tf.placeholder(tf.float32, [None, 3])
+checked = [tfd.Categorical(probs=p, validate_args=True).log_prob([0, 2]),
+           tfd.RelaxedOneHotCategorical(0.5, probs=p, validate_args=True).sample(seed=3)]
+bern = tfd.Bernoulli(probs=[0.2, 1.5], validate_args=True).sample(seed=1)
+mn = tfd.Multinomial(total_count=5.0, logits=[[0.0, 1.0, 2.0]])
+kl = tfd.kl_divergence(tfd.OneHotCategorical(logits=[[0.0, 1.0, 2.0]]),
+                       tfd.OneHotCategorical(probs=[[0.5, 0.25, 0.25]]))
+print(checked[0].op.name, checked[1].shape, mn.sample(2, seed=3).shape, kl.op.name)
+try:
+    tfd.RelaxedOneHotCategorical([[0.5], [2.0]], logits=tf.zeros([2, 4])).sample(3, seed=8)
+except ValueError as e:
+    print("ValueError", e)
+with tf.Session() as sess:
+    print(repr(sess.run(checked[0], {p: [[0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]})))
+    for fetch in checked + [bern]:
+        try:
+            sess.run(fetch, {p: [[0.2, 0.3, 0.6], [0.1, 0.1, 0.8]]})
+        except tf.errors.InvalidArgumentError as e:
+            print(type(e).__name__, e.message.splitlines()[0][:200])
+    print(sess.run([kl, mn.log_prob([[1.0, 1.0, 3.0]])]))

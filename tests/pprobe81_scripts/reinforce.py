@@ -48,3 +48,22 @@ with tf.Session() as sess:
         tf.multinomial(tf.zeros([3]), 2)
     except ValueError as e:
         print("ValueError", e)
+
+# ids as TF1 code post-processes them: ties in argmin, unique_with_counts with int64 ids,
+# out-of-range one_hot rows, embedding_lookup's max_norm, a float64 Multinomial with a
+# tensor num_samples, and the shape-inference error of a negative constant count
+ties = tf.argmin([[1.0, 0.5, 0.5], [2.0, 2.0, 2.0]], 1)
+u = tf.unique_with_counts(tf.constant([3, 1, 3, 3, 0], tf.int64), out_idx=tf.int64)
+emb = tf.Variable(np.arange(12, dtype=np.float32).reshape(4, 3), name="emb")
+look = tf.nn.embedding_lookup(emb, tf.constant([[0, 3], [2, 2]], tf.int64), max_norm=2.0)
+oh = tf.one_hot(tf.constant([1, -1, 5], tf.int64), tf.constant(4), on_value=2.0, off_value=-1.0)
+m64 = tf.multinomial(tf.constant([[1.0, 2.0]], tf.float64), tf.constant(3), seed=2)
+print(ties.dtype, u.idx.dtype, look.shape, oh.shape, m64.shape)
+try:
+    tf.multinomial(tf.constant([[1.0, 2.0]]), -1)
+except ValueError as e:
+    print("ValueError", e)
+with tf.Session() as sess:
+    sess.run(emb.initializer)
+    print(sess.run([ties, u.y, u.idx, u.count, oh, m64]))
+    print(repr(sess.run(look)))

@@ -5,8 +5,11 @@ commitment losses, unique_with_counts usage, perplexity, the codebook's IndexedS
 gradient); EMA codebook updates with moving_averages.assign_moving_average(zero_debias=True)
 and Laplace-smoothed counts; Gumbel-softmax by hand (-log(-log(u))), the hard
 one_hot(argmax) straight-through, contrib RelaxedOneHotCategorical / OneHotCategorical
-samples and log_prob; REINFORCE with a moving baseline (tf.multinomial, Categorical and
-Bernoulli log_prob, stop_gradient advantages, Multinomial's errors); RelaxedBernoulli with a
+samples and log_prob, validate_args assertions, Multinomial, a KL of OneHotCategoricals;
+REINFORCE with a moving baseline (tf.multinomial, Categorical and
+Bernoulli log_prob, stop_gradient advantages, Multinomial's errors, argmin ties,
+unique_with_counts, one_hot of out-of-range ids, embedding_lookup(max_norm));
+RelaxedBernoulli with a
 straight-through round, tf.random.categorical and a score-function gradient. Values at full
 precision. Made on an AMD EPYC (TF's float32 bits depend on the host CPU:
 engine/ops/host_cpu.py); the case "host" records its vendor."""
