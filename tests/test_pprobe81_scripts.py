@@ -8,7 +8,9 @@ trick, validate_args checks, Multinomial, a KL and the shape error of a per-row 
 (gumbel.py), REINFORCE with a baseline over tf.multinomial, Categorical and Bernoulli
 log_prob, Multinomial's errors, argmin ties, unique_with_counts, out-of-range one_hot and
 embedding_lookup's max_norm (reinforce.py), RelaxedBernoulli with a straight-through
-round, tf.random.categorical and a score-function gradient (relaxed_bernoulli.py).
+round, tf.random.categorical, a score-function gradient and the binary straight-through
+estimators (gradient_override_map to Identity, tf.custom_gradient, a RegisterGradient'd
+Ceil, an unknown override's LookupError) (relaxed_bernoulli.py).
 
 All five matched TF on the base commit (0a1c0189): they stay as regression guards."""
 

@@ -43,3 +43,49 @@ with tf.Session() as sess:
         print(i, h.tolist(), bb.tolist(), repr(lv))
     print(repr(sess.run(logits)), repr(sess.run(base)))
     print(repr(sess.run(bern.prob([1, 0, 1, 0, 1]))))
+
+# the binary straight-through estimators of binarized-network code: gradient_override_map
+# of Sign / Round / Floor to Identity, a tf.custom_gradient one_hot(argmax), a registered
+# gradient for a stochastic Ceil, and the LookupError of an unknown override
+G = tf.Graph()
+with G.as_default():
+    tf.set_random_seed(2)
+    x = tf.Variable([[-0.4, 0.3, 1.2], [0.0, -2.0, 0.6]], name="x")
+    with G.gradient_override_map({"Sign": "Identity", "Round": "Identity",
+                                  "Floor": "Identity"}):
+        s = tf.sign(x)
+        r = tf.round(tf.sigmoid(x))
+        f = tf.floor(x * 2.0)
+    print(s.op.type, [op.name for op in G.get_operations()][-4:])
+    g = tf.gradients(tf.reduce_sum(s * 3.0) + tf.reduce_sum(r) + tf.reduce_sum(f), x)[0]
+
+    @tf.custom_gradient
+    def st_argmax(lg):
+        y = tf.one_hot(tf.argmax(lg, -1), tf.shape(lg)[-1])
+
+        def grad(dy):
+            return dy * 0.5
+        return y, grad
+
+    h = st_argmax(x)
+    g2 = tf.gradients(tf.reduce_sum(h * tf.constant([1.0, 2.0, 3.0])), x)[0]
+    print(h.op.type, h.op.name, g2.op.name, len(G.get_operations()))
+
+    @tf.RegisterGradient("BernoulliST")
+    def _bernoulli_st(op, grad):
+        return grad
+
+    with G.gradient_override_map({"Ceil": "BernoulliST"}):
+        bc = tf.ceil(tf.sigmoid(x) - tf.random_uniform(tf.shape(x), seed=3))
+    g3 = tf.gradients(tf.reduce_sum(bc), x)[0]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        print(sess.run([s, r, f, g]))
+        print(sess.run([h, g2]))
+        print(sess.run([bc, g3]))
+    try:
+        with G.gradient_override_map({"Sign": "NoSuchGrad"}):
+            bad = tf.sign(x)
+        tf.gradients(bad, x)
+    except LookupError as e:
+        print("LookupError", e)

@@ -10,7 +10,8 @@ REINFORCE with a moving baseline (tf.multinomial, Categorical and
 Bernoulli log_prob, stop_gradient advantages, Multinomial's errors, argmin ties,
 unique_with_counts, one_hot of out-of-range ids, embedding_lookup(max_norm));
 RelaxedBernoulli with a
-straight-through round, tf.random.categorical and a score-function gradient. Values at full
+straight-through round, tf.random.categorical, a score-function gradient and
+gradient_override_map / custom_gradient straight-through estimators. Values at full
 precision. Made on an AMD EPYC (TF's float32 bits depend on the host CPU:
 engine/ops/host_cpu.py); the case "host" records its vendor."""
 import os
