@@ -117,9 +117,14 @@ def _hoist(program, unknown, fetched, second):
     out = program.copy()
 
     def _same_shape(a, b):
-        """Static shapes equal and known, or Grappler's symbolic shapes equal."""
+        """Static shapes equal and known to Grappler (its constant folding replaces a
+        Reshape whose input's shape is fully defined: not one below a feed it takes as of
+        unknown shape), or Grappler's symbolic shapes equal."""
         sa = static_shape(program, a)
-        return sa is not None and sa == static_shape(program, b) or _sym_equal(a, b)
+        if "tainted" not in lazy:
+            lazy["tainted"] = unknown_values(program, unknown, _ATTR_SHAPED)
+        return sa is not None and sa == static_shape(program, b) and \
+            a not in lazy["tainted"] or _sym_equal(a, b)
 
     def _sym_equal(a, b):
         if "sym" not in lazy:
