@@ -7,14 +7,9 @@ import pytest
 from goldens import flowgrad_cases_on, load
 
 GOLD = load("math", "hoist_gated")
-# TF keeps `sub_3_grad/Reshape` (of `c - 0.1`, c below the feed) where it removes
-# `add_grad/Reshape` (of `c + 0.1`): the sum has a term that is no Mul and is not
-# hoisted; flowgrad's no-op removal (hoist_common_factor's `through`) takes both Reshapes
-# as gone, ungated too (three_plain_fed fails on the base as well)
-XFAIL = ("engine/optimize (hoist_common_factor): TF keeps the Reshape of `c - 0.1`'s "
-         "gradient below a feed, so centered_x's gradient sum is not hoisted")
-KEYS = [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=XFAIL))
-        if k.startswith("three_") and k.endswith("_fed") else k for k in sorted(GOLD["cases"])]
+# (three_*_fed: TF keeps the Reshape of `c - 0.1`'s gradient below the feed, its input
+# of unknown rank to Grappler: a SigmoidGrad keeps its first input's shape; not hoisted)
+KEYS = sorted(GOLD["cases"])
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,13 @@ XFAIL = {
     "skip sum's AddN one add lower (AddOpsRewrite_add_25(MatMul_10, MatMul_7, add_17) + "
     "MatMul_13: TF's arithmetic optimizer visits add_25 before add_29, the oracle's "
     "partition graph) where flowgrad makes one AddN of all four, so the generation "
-    "step's logits differ in the last bits",
+    "step's logits differ in the last bits. Where it stands (s53 paddchain, s54 pwavenet, "
+    "s55 pgrappler): visiting add_ops_rewrite's roots in TF's order (minimize_broadcasts."
+    "_processing_order's Kahn sort counting control inputs as fanins, as TF's "
+    "ComputeTopologicalOrder does) printed TF's output (paddchain's experiment, "
+    "/tmp/padd/exp_*.py, on a base since changed) but broke test_loss_regularization["
+    "keras_losses]: the order depends on which nodes TF's DedupComputations merges after "
+    "its first-round constant folding, which flowgrad's CSE set does not model yet",
 }
 
 

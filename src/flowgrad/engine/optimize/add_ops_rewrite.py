@@ -170,7 +170,12 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED, unranked=
     (AddN's shape function, MergeBothInputsShapeFn), and Grappler's GraphProperties
     unifies merged shapes: one known input makes the others known too (the oracle, a
     loop gradient's accumulator: `AddN(Tile [2], Mul(Tile, StackPopV2))` is [2] and its
-    Mul too, `AddN(Mul(Tile, StackPopV2), Mul(Tile, StackPopV2_1))` of unknown rank)."""
+    Mul too, `AddN(Mul(Tile, StackPopV2), Mul(Tile, StackPopV2_1))` of unknown rank);
+    but a cwise gradient has its first input's shape, known only where that is, whatever
+    its second (`SigmoidGrad(Sigmoid(x * 2), Const [3, 7])` of a fed x: unknown rank in
+    the oracle's GraphProperties, `SigmoidGrad(Sigmoid(Reshape(x, [3, -1])), Const)`
+    [3, ?], `SigmoidGrad(Const, Sigmoid(x * 2))` and `ReluGrad(Const, x)` [3, 7] and x
+    too; golden math/hoist_gated's three_*_fed)."""
     out = set(tainted) | set(popped)
     for n in program.nodes:
         if n.type in attr_shaped:
@@ -182,9 +187,13 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED, unranked=
         if n.type in _BROADCASTING and len(n.outputs) == 1:
             # (the oracle: Mul(grad [6], Cos(popped)) is known [6]; MatMul(popped, g) not)
             s = program.shapes.get(n.outputs[0])
+            # (a cwise gradient has its first input's shape: known where that is, and
+            # then its other input's too; SigmoidGrad(Sigmoid(x * 2), Const [3, 7]) of a
+            # fed x has no rank, the oracle's GraphProperties)
+            known = n.inputs[:1] if n.type in _MERGE_BOTH else n.inputs
             if s is not None and s.is_fully_defined() and (
                     n.type in _MERGE_BOTH or unranked.isdisjoint(n.inputs)) and any(
-                        v not in out and program.shapes.get(v) == s for v in n.inputs):
+                        v not in out and program.shapes.get(v) == s for v in known):
                 if n.type in _MERGE_BOTH:
                     out.difference_update(n.inputs)
                 continue

@@ -6,8 +6,10 @@ exactly one factor `c` is rewritten to multiply once:
 
     AddN(Mul(c, y1), Mul(y2, c), ..., Mul(c, yn))   ->   Mul(c, AddN(y1, y2, ..., yn))
 
-The new inner aggregation is a copy of the old one (same op) reading the other factors in
-the old inputs' order; the outer Mul writes the old output. For an AddN the other
+The new inner aggregation is a copy of the old one (same op, named
+`<scope>/ArithmeticOptimizer/HoistCommonFactor_Add_<sum>` whatever that op: TF's
+InnerAddNodeName) reading the other factors in the old inputs' order; the outer Mul
+(`..._Mul_<sum>`, `..._Div_<sum>`) writes the old output. For an AddN the other
 factors must have equal known shapes (an AddN does not broadcast; Grappler takes a fed
 value's shape, and what depends on it, as unknown, as add_ops_rewrite.py does) or equal
 symbolic shapes (symbolic_shapes.py: a fed batch); an Add needs no check.
@@ -78,7 +80,8 @@ from .symbolic_shapes import symbolic_shapes
 _AGGREGATES = frozenset({"AddN", "Add", "AddV2"})
 _DIVS = frozenset({"Div", "RealDiv", "FloorDiv", "TruncateDiv"})
 _STAGE = "ArithmeticOptimizer/HoistCommonFactor_"
-HOISTED_SUM = _STAGE + "AddV2_"     # (in the name of the new inner sum)
+# the new inner sum: a copy of the sum's op (Add, AddN) that TF 1.14 names `..._Add_<sum>`
+HOISTED_SUM = _STAGE + "Add_"
 # a TensorArray gradient's read is TF's TensorArrayReadV3 too: its shape is the element
 # shape attr (the forward array's), fed or not
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3", "TensorArrayGradRead"})
@@ -114,9 +117,14 @@ def _hoist(program, unknown, fetched, second):
     out = program.copy()
 
     def _same_shape(a, b):
-        """Static shapes equal and known, or Grappler's symbolic shapes equal."""
+        """Static shapes equal and known to Grappler (its constant folding replaces a
+        Reshape whose input's shape is fully defined: not one below a feed it takes as of
+        unknown shape), or Grappler's symbolic shapes equal."""
         sa = static_shape(program, a)
-        return sa is not None and sa == static_shape(program, b) or _sym_equal(a, b)
+        if "tainted" not in lazy:
+            lazy["tainted"] = unknown_values(program, unknown, _ATTR_SHAPED)
+        return sa is not None and sa == static_shape(program, b) and \
+            a not in lazy["tainted"] or _sym_equal(a, b)
 
     def _sym_equal(a, b):
         if "sym" not in lazy:
@@ -280,7 +288,7 @@ def _hoist(program, unknown, fetched, second):
         attrs = dict(n.attrs)
         if "N" in attrs:
             attrs["N"] = len(unique)
-        inner = Node(n.type, n.op_def, attrs, list(unique), [v], prefix + "AddV2_" + base,
+        inner = Node(n.type, n.op_def, attrs, list(unique), [v], prefix + "Add_" + base,
                      None)
         crossed = []
         for u in n.inputs:

@@ -53,7 +53,8 @@ _BINARY = frozenset({
 _REDUCE = frozenset({"Sum", "Mean", "Max", "Min", "Prod"})
 _SEGMENT = frozenset({"UnsortedSegmentSum", "UnsortedSegmentMax", "UnsortedSegmentMin",
                       "UnsortedSegmentProd"})
-# shape functions that merge all their inputs' shapes (AddN, the activations' gradients)
+# shape functions that merge all their inputs' shapes (AddN, the activations' gradients;
+# a gradient's first input of unknown rank leaves it unknown: add_ops_rewrite._popped_values)
 _MERGE = frozenset({
     "AddN", "ReluGrad", "Relu6Grad", "TanhGrad", "SigmoidGrad", "RsqrtGrad", "SqrtGrad",
     "ReciprocalGrad", "EluGrad", "SeluGrad", "SoftplusGrad", "SoftsignGrad", "LeakyReluGrad"})
@@ -143,6 +144,8 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
             return None
         return _broadcast(ins[0], ins[1], dims)
     if t in _MERGE:
+        if t != "AddN" and ins and ins[0] is None:
+            return None
         known = [x for x in ins if x is not None]
         if not known or any(len(x) != len(known[0]) for x in known):
             return None
