@@ -1,0 +1,47 @@
+"""The probe programs of tests/pprobe79_scripts print TF 1.14's output under `flowgrad run`
+(tests/golden/seeded/gen_pprobe79_scripts.py): whole seeded TF1 programs of scientific
+computing and classical ML: tf.contrib.opt.ScipyOptimizerInterface with L-BFGS-B bounds,
+callbacks and fetches and SLSQP with equalities / inequalities (scipy_opt.py),
+Gaussian-process regression through cholesky, cholesky_solve and matrix_triangular_solve
+with Adam over log hyperparameters (gp_regression.py), odeint with a gradient through the
+solver and k-means by hand and by tf.contrib.factorization.KMeans (ode_kmeans.py),
+logistic regression with tf.contrib.metrics' streaming metrics (logreg_metrics.py).
+
+All of them matched TF on the base commit (0a1c0189): they stay as regression guards.
+(ode_kmeans.py fetches the odeint gradient in a run of its own: fetched beside the train
+op, TF 1.14's backprop loop reads the reference variable's buffer while the other
+gradient's ApplyGradientDescent changes it, and the oracle printed a different value
+each run.)"""
+
+import os
+
+import pytest
+
+from goldens import load
+import script_runner
+
+HERE = os.path.join(os.path.dirname(__file__), "pprobe79_scripts")
+GOLD = load("seeded", "pprobe79_scripts")
+SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    # these goldens were made on an AMD EPYC (GOLD["host"]): TF's float32 products
+    # (MatMul) follow the host's Eigen kernels (engine/ops/host_cpu.py)
+    monkeypatch.setenv("FLOWGRAD_CPU", GOLD["host"])
+
+
+def test_golden_host_is_recorded():
+    assert GOLD["host"] == "amd"
+
+
+def test_every_script_has_a_golden():
+    assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_script_prints_tf_output(script):
+    out = script_runner.run("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
