@@ -5,13 +5,16 @@ callbacks and fetches and SLSQP with equalities / inequalities (scipy_opt.py),
 Gaussian-process regression through cholesky, cholesky_solve and matrix_triangular_solve
 with Adam over log hyperparameters (gp_regression.py), odeint with a gradient through the
 solver and k-means by hand and by tf.contrib.factorization.KMeans (ode_kmeans.py),
-logistic regression with tf.contrib.metrics' streaming metrics (logreg_metrics.py).
+logistic regression with tf.contrib.metrics' streaming metrics (logreg_metrics.py), and the
+corners: odeint's full_output and odeint_fixed, tf.contrib.factorization.gmm, cosine KMeans,
+the PR-curve AUC, streaming_concat's max_size, Pearson and mean IoU, CG over two variables
+(solvers_metrics_extra.py).
 
 All of them matched TF on the base commit (0a1c0189): they stay as regression guards.
 (ode_kmeans.py fetches the odeint gradient in a run of its own: fetched beside the train
 op, TF 1.14's backprop loop reads the reference variable's buffer while the other
 gradient's ApplyGradientDescent changes it, and the oracle printed a different value
-each run.)"""
+each run; so did a mini-batch KMeans, which solvers_metrics_extra.py leaves out.)"""
 
 import os
 

@@ -45,9 +45,9 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     print("grads", sess.run(grads, feed))
     for step in range(40):
-        l, _ = sess.run([lml, train], feed)
+        lv, _ = sess.run([lml, train], feed)
         if step % 8 == 0:
-            print(step, repr(l))
+            print(step, repr(lv))
     print("hyp", sess.run([log_ls, log_sf, log_sn]))
     m, s = sess.run([mean, var], feed)
     print("mean", m.ravel().tolist())

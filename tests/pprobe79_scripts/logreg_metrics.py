@@ -35,8 +35,8 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as sess:
     sess.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
     for epoch in range(5):
-        l, _ = sess.run([loss, train], {x: Xd, y: Yd})
-        print(epoch, repr(l))
+        lv, _ = sess.run([loss, train], {x: Xd, y: Yd})
+        print(epoch, repr(lv))
     print(sess.run(W).tolist(), sess.run(b).tolist())
     for i in range(0, 60, 20):
         fd = {x: Xd[i:i + 20], y: Yd[i:i + 20]}

@@ -31,9 +31,9 @@ with tf.Session() as sess:
     print(np.round(sess.run(ys), 6).tolist())
     print(np.round(sess.run(fixed), 5).tolist())
     for step in range(4):
-        l, g = sess.run([loss, grad])
+        lv, g = sess.run([loss, grad])
         sess.run(train)
-        print(step, "%.6f %.6f" % (l, g))
+        print(step, "%.6f %.6f" % (lv, g))
     print("k %.6f" % sess.run(k))
 try:
     tf.contrib.integrate.odeint(f, y0, t, method="rk99")

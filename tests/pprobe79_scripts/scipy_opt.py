@@ -26,8 +26,8 @@ losses = []
 steps = [0]
 
 
-def loss_cb(l, bv):
-    losses.append(float(l))
+def loss_cb(lv, bv):
+    losses.append(float(lv))
 
 
 def step_cb(x):
