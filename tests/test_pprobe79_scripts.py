@@ -55,13 +55,14 @@ def test_script_prints_tf_output(script):
 @pytest.mark.xfail(strict=True, reason=(
     "TF 1.14's arithmetic optimizer rewrites each dopri5 stage `y0 + AddN((dt*b)*k, ...)` "
     "inside odeint's while-loop body into one AddN of the loop variable and the terms "
-    "(ArithmeticOptimizer/AddOpsRewrite_add_3 ... reading while/Switch_1:1, shown by "
-    "tf_optimizer.OptimizeGraph): the loop variable's shape [1] is known there (an Enter "
-    "of a constant). flowgrad's engine/optimize/add_ops_rewrite.py leaves these Adds as "
-    "written in the loop body (out of a loop, with y0 fed, TF leaves them too and flowgrad "
-    "matches), so the float32 stages, the first step's error estimate "
-    "(y1_error bits 3125631010 vs TF's 3125631036; both 3125631008 with the arithmetic "
-    "optimizer off) and everything after it differ in the last bits"))
+    "(ArithmeticOptimizer/AddOpsRewrite_add_3 ... reading while/Switch_1:1 once the "
+    "dependency optimizer has removed while/Identity_1; tf_optimizer.OptimizeGraph shows "
+    "it). flowgrad's engine/optimize/add_ops_rewrite.py (_rewrite) skips a group with a "
+    "leaf that has no NodeDef name (`not all(map(sort_key, vs))`), which the body plan's "
+    "loop-variable feed (a LoopVar, TF's while/Identity_k) is, so the stages are summed "
+    "as written: the float32 first-step error estimate (y1_error bits 3125631010 vs TF's "
+    "3125631036; both 3125631008 with the arithmetic optimizer off) and everything "
+    "after it differ in the last bits"))
 def test_float32_odeint_stages_sum_as_one_addn_in_the_loop_body():
     # TF 1.14 on an AMD EPYC (the oracle): y(1) and the first two error ratios, as bits
     with tf.Graph().as_default():
