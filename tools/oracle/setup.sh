@@ -21,4 +21,9 @@ fi
 if ! "$DEST/bin/python" -c 'import pandas' >/dev/null 2>&1; then
   "$DEST/bin/pip" install -q pandas==1.1.5 numpy==1.16.6 >&2
 fi
+# scipy for tf.contrib.opt.ScipyOptimizerInterface (tests/pprobe79_scripts/scipy_opt.py);
+# 1.4.1 runs on numpy 1.16
+if ! "$DEST/bin/python" -c 'import scipy' >/dev/null 2>&1; then
+  "$DEST/bin/pip" install -q scipy==1.4.1 numpy==1.16.6 >&2
+fi
 echo "$DEST/bin/python"
