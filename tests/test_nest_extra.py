@@ -15,7 +15,7 @@ import goldens
 GOLDEN = goldens.load("contrib_framework", "nest_extra")
 
 
-@pytest.mark.parametrize("name", sorted(set(GOLDEN) - {"tf_nest_names"}))
+@pytest.mark.parametrize("name", sorted(GOLDEN))
 def test_case_matches_tf(name):
     got = goldens.flowgrad_cases("contrib_framework", "nest_extra", tf)[name]
     if name == "signatures":   # TF's functions (flowgrad.nest also holds tf.data's helpers)
@@ -26,16 +26,17 @@ def test_case_matches_tf(name):
         assert goldens.GoldenError.of(got).message == GOLDEN[name].message
 
 
-def test_tf_nest_has_tf_names():
-    """tf.nest keeps TF 1.14's five names (flowgrad's tf.nest module holds the rest too)."""
-    assert all(callable(getattr(tf.nest, n)) for n in GOLDEN["tf_nest_names"])
-    assert set(tf.nest.__all__) == set(GOLDEN["tf_nest_names"])
+def test_tf_nest_holds_tf_names_only():
+    """tf.nest holds TF 1.14's five functions, no more (the others are
+    tf.contrib.framework.nest's)."""
+    public = {n for n in dir(tf.nest) if not n.startswith("_") and callable(getattr(tf.nest, n))}
+    assert public == set(GOLDEN["tf_nest_names"]) == set(tf.nest.__all__)
+    assert not hasattr(tf.nest, "flatten_up_to")
 
 
 def test_private_path_has_every_name():
     """Under `flowgrad run`, tensorflow.python.util.nest holds each of TF's functions."""
-    assert tf.contrib.framework.nest is tf.nest
     with alias_tensorflow():
         nest = importlib.import_module("tensorflow.python.util.nest")
         for name, _ in GOLDEN["signatures"]:
-            assert getattr(nest, name) is getattr(tf.nest, name)
+            assert getattr(nest, name) is getattr(tf.contrib.framework.nest, name)

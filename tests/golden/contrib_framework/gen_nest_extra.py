@@ -12,6 +12,8 @@ import collections
 import collections.abc
 import inspect
 
+import numpy as np
+
 P = collections.namedtuple("P", ["b", "a"])
 Q = collections.namedtuple("Q", ["x", "y"])
 
@@ -54,6 +56,8 @@ def cases(tf):
                    and inspect.isfunction(getattr(nest, n)))
     out["signatures"] = [[n, str(inspect.signature(getattr(nest, n)))] for n in names]
     out["tf_nest_names"] = sorted(n for n in dir(tf.nest) if not n.startswith("_"))
+    out["tf_nest_same_functions"] = [getattr(tf.nest, n) is getattr(nest, n)
+                                     for n in out["tf_nest_names"]]
     for name, t in sorted(_trees().items()):
         out["paths_" + name] = _run(lambda: nest.flatten_with_tuple_paths(t))
         out["joined_" + name] = _run(lambda: nest.flatten_with_joined_string_paths(t))
@@ -144,4 +148,29 @@ def cases(tf):
                 list(nest.yield_flat_paths({"s": st}, expand_composites=True)),
                 list(nest.yield_flat_paths({"s": st}))]
     out["sparse_paths"] = _run(sparse)
+    out.update(_py_func_cases(tf))
+    return out
+
+
+def _py_func_cases(tf):
+    """tf.contrib.framework.py_func checks output_shapes with nest.map_structure_up_to."""
+    out = {}
+    types = {"a": tf.float32, "b": [tf.int32, tf.float32]}
+
+    def fn(x):
+        return {"a": x, "b": [np.int32(1), np.float32(2)]}
+    shapes = {
+        "ok": {"a": [2], "b": [[], None]},
+        "keys": {"a": [2], "c": [[], None]},
+        "length": {"a": [2], "b": [[], None, []]},
+        "leaf_for_list": {"a": [2], "b": 3},
+    }
+    for name, s in sorted(shapes.items()):
+        with tf.Graph().as_default():
+            def build():
+                res = tf.contrib.framework.py_func(fn, [tf.constant([1.0, 2.0])],
+                                                   output_types=types, output_shapes=s)
+                return tf.contrib.framework.nest.map_structure(
+                    lambda t: [t.dtype.name, str(t.shape)], res)
+            out["py_func_shapes_" + name] = _run(build)
     return out
