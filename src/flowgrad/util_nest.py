@@ -29,14 +29,21 @@ def _is_attrs(x):
     return hasattr(type(x), "__attrs_attrs__")
 
 
+def _is_seq(x):
+    """A collections.abc.Sequence other than str / bytes (TF's C++ IsSequence: a range,
+    deque or bytearray too)."""
+    return isinstance(x, collections.abc.Sequence) and not isinstance(x, (str, bytes))
+
+
 def _is_nested(x, expand):
-    if isinstance(x, (list, tuple, collections.abc.Mapping)) or _is_attrs(x):
+    if isinstance(x, collections.abc.Mapping) or _is_seq(x) or _is_attrs(x):
         return True
     return expand and isinstance(x, _sparse_type())
 
 
 def is_nested(seq):
-    """True for a list, tuple, namedtuple, mapping or attrs object (not a string)."""
+    """True for a list, tuple, namedtuple, other sequence, mapping or attrs object (not a
+    string)."""
     return _is_nested(seq, False)
 
 
@@ -50,7 +57,7 @@ def _children(x):
         return [x[k] for k in sorted(x)]
     if _is_attrs(x):
         return [getattr(x, a.name) for a in type(x).__attrs_attrs__]
-    if isinstance(x, (list, tuple)):
+    if _is_seq(x):
         return list(x)
     return [x.indices, x.values, x.dense_shape]   # a SparseTensor's components
 
@@ -65,7 +72,9 @@ def _rebuild(x, items):
         return type(x)((k, by_key[k]) for k in x)
     if _is_attrs(x) or hasattr(x, "_fields"):
         return type(x)(*items)
-    if isinstance(x, (list, tuple)):
+    if isinstance(x, range):
+        return list(items)
+    if _is_seq(x):
         return type(x)(items)
     return _sparse_type()(*items)
 
@@ -90,7 +99,7 @@ def _keyed_children(x):
         return [(a.name, getattr(x, a.name)) for a in type(x).__attrs_attrs__]
     if isinstance(x, tuple) and hasattr(x, "_fields"):
         return [(f, getattr(x, f)) for f in x._fields]
-    if isinstance(x, (list, tuple)):
+    if _is_seq(x):
         return list(enumerate(x))
     return [(type(x).__name__, [x.indices, x.values, x.dense_shape])]
 

@@ -149,6 +149,11 @@ def cases(tf):
                 list(nest.yield_flat_paths({"s": st}))]
     out["sparse_paths"] = _run(sparse)
     out.update(_py_func_cases(tf))
+    for name, x in [("range", range(3)), ("deque", collections.deque([1, [2, 3]])),
+                    ("bytearray", bytearray(b"ab")), ("set", {1}), ("ndarray", np.arange(2))]:
+        out["seq_kind_" + name] = _run(lambda: [
+            nest.is_sequence(x), nest.flatten(x), nest.flatten_with_tuple_paths(x),
+            nest.map_structure(lambda v: v, x), nest.pack_sequence_as(x, nest.flatten(x))])
     return out
 
 
