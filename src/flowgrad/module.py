@@ -21,7 +21,7 @@ import functools
 import re
 
 from .engine.framework.graph import name_scope as _name_scope
-from .nest import flatten_with_tuple_paths
+from .util_nest import flatten_with_tuple_paths
 from .ops.variables import Variable
 from .train.checkpointable import Checkpoint, dependency_added
 

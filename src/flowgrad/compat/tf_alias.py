@@ -120,7 +120,7 @@ _INTERNAL = {
     "tensorflow.python.platform.test": ["flowgrad.testing"],
     "tensorflow.python.training": [],
     "tensorflow.python.util": [],
-    "tensorflow.python.util.nest": ["flowgrad.nest"],
+    "tensorflow.python.util.nest": ["flowgrad.util_nest"],
     # the TF1 layers package (NMT's `from tensorflow.python.layers import core as
     # layers_core`, the SNN repository's `utils.smart_cond`)
     "tensorflow.python.layers": ["flowgrad.layers"],

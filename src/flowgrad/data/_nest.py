@@ -3,7 +3,7 @@ everything else, lists included, is one component (TF converts lists to tensors)
 so is a SparseTensorValue (a namedtuple TF's tf.data nest keeps whole)."""
 from __future__ import annotations
 
-from ..nest import not_same_structure_message, structure_difference
+from ..util_nest import not_same_structure_message, structure_difference
 from ..ops.sparse_tensor import SparseTensorValue
 
 __all__ = ["flatten", "flatten_up_to", "pack", "map_structure", "is_nested",

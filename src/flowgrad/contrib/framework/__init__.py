@@ -26,7 +26,7 @@ from .graph_helpers import (VariableDeviceChooser, assert_or_get_global_step,
                             strip_name_scope)
 from .script_ops import py_func
 from ...eager.def_function import BoundedTensorSpec, TensorSpec
-from ... import nest
+from ... import util_nest as nest
 from .tensor_checks import (assert_scalar_int, convert_to_tensor_or_sparse_tensor,
                             reduce_sum_n, remove_squeezable_dimensions, with_same_shape,
                             with_shape)
