@@ -37,3 +37,8 @@ def test_closing_the_session_fails_the_run_in_flight(last):
 @pytest.mark.parametrize("case", ["timeout_loop", "timeout_chain"])
 def test_a_run_past_its_deadline_fails_as_tf114(case):
     assert _as_golden(getattr(gen, case)(tf)) == GOLDEN[case]
+
+
+def test_closing_the_session_stops_an_imported_loop():
+    """A loop of TF's frame ops (imported from a GraphDef): its LoopCond fails."""
+    assert _as_golden(gen.close_imported(tf)) == GOLDEN["close_imported"]

@@ -99,6 +99,30 @@ def close_nested(tf):
     return out
 
 
+def close_imported(tf):
+    """close() while a loop imported from a GraphDef (TF's frame ops: Enter, Merge,
+    LoopCond, Switch, NextIteration, Exit) iterates; then a deadline on it."""
+    started = threading.Event()
+
+    def mark(x):
+        started.set()
+        return x
+    with tf.Graph().as_default() as g0:
+        cond, body = (lambda i, a: i < LONG), (lambda i, a: (i + 1, a + 1.0))
+        tf.while_loop(cond, body, [tf.constant(0), tf.constant(0.0, name="a0")], name="lp")
+    gd = g0.as_graph_def()
+    with tf.Graph().as_default() as g:
+        x = tf.py_func(mark, [tf.constant(0.0)], tf.float32, name="mark")
+        exit_1, feeds = ["lp/Exit_1:0"], {"a0:0": x}
+        r = tf.import_graph_def(gd, input_map=feeds, return_elements=exit_1, name="im")
+        sess = tf.Session(graph=g)
+        out = _in_flight(tf, sess, r, started, lambda s: s.close())
+        sess = tf.Session(graph=g)
+        out["timeout"] = _run(sess, r, options=tf.RunOptions(timeout_in_ms=50))
+        sess.close()
+    return out
+
+
 def close_chain(tf, last=False):
     """close() while a py_func of the step runs (waiting for an Event the closing thread sets
     after close): the step's later ops still run (TF's executor does not stop between ops),
@@ -190,6 +214,7 @@ def timeout_chain(tf):
 
 def cases(tf):
     return {"close_loop": close_loop(tf), "close_nested": close_nested(tf),
+            "close_imported": close_imported(tf),
             "close_chain": close_chain(tf), "close_last": close_chain(tf, last=True),
             "close_with_block": close_with_block(tf), "timeout_loop": timeout_loop(tf),
             "timeout_chain": timeout_chain(tf)}

@@ -25,7 +25,6 @@ from ..autodiff.gradients import (gradients, inner_xs, loop_body_xs, register_co
 from ..framework import branches as _branches
 from ..framework import cf_contexts as _cf_contexts
 from ..framework import dtypes as _dt
-from ..framework import blocking as _blocking
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
@@ -35,8 +34,7 @@ from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_concat_sli
                                     set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
-from ..framework.graph_def_lower import (LOOPVAR_INITS, LoopPlan, register_cond_info,
-                                          register_loop_info)
+from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
@@ -49,7 +47,6 @@ from ..optimize.reciprocal_div import CONST_CAPTURES, GRAPPLER_OFF, grappler_div
     grappler_off, mark_grappler_off
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import Node, lower
-from ..runtime.kernel_errors import Named, decorate
 from .comparison import logical_and
 from .reductions import add_n as _add_n
 from .construction import placeholder_with_default as _placeholder_with_default
@@ -65,7 +62,7 @@ from . import keras_loop as _keras_loop  # noqa: F401 - registers the Keras loop
 from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runner
 from . import control_flow_grad_count as _grad_count
 from . import control_flow_sliced as _sliced
-from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
+from . import control_flow_v1 as _control_flow_v1   # TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from . import control_flow_v1_export as _control_flow_v1_export  # noqa: F401 - (exported)
 from ._base import apply
@@ -1284,43 +1281,6 @@ def _run_sub(plan, feeds):
         raise plan.comp.translate_error(e) from None
 
 
-LOOP_CANCELLED = "[_Derived_]Loop execution was cancelled."
-
-
-def _iteration_check(ctx, op):
-    """What a loop run in `ctx`'s session checks before each iteration (None outside a
-    session): (session, this thread's run deadline, While op). TF's LoopCond fails with the
-    derived "Loop execution was cancelled." once the step is cancelled (Session.close from
-    another thread), naming the loop's LoopCond; a run past its RunOptions.timeout_in_ms
-    ends with the session's DeadlineExceededError (TF's WaitForNotification)."""
-    session = getattr(ctx, "session", None)
-    if session is None or not hasattr(session, "_closed"):
-        return None
-    return session, session._ctx.deadline, op
-
-
-def _stop_loop(check):
-    """A loop's iteration check found its session closed or a run deadline set: raises
-    when the run is cancelled or past the deadline."""
-    session, _, op = check
-    try:
-        _blocking.check_run(session, LOOP_CANCELLED)
-    except errors.CancelledError as e:
-        raise decorate(e, Named(_loop_cond_op(op))) from None
-
-
-def _loop_cond_op(op):
-    """The LoopCond op of While `op` in the graph's TF view (the While when it has none),
-    created where the While was (TF's while_loop creates it: its traceback)."""
-    try:
-        cond = op.graph.get_operation_by_name(LoopPlan._names(op)[0] + "LoopCond")
-    except (KeyError, ValueError):
-        return op
-    if getattr(cond, "_traceback", None) is None:
-        cond._traceback = getattr(op, "_traceback", None)
-    return cond
-
-
 def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, computed=None,
                  stash=None, nested=(), check=None):
     """Runs the loop; with `keep`, also every iteration's (state, saved values, nested):
@@ -1337,7 +1297,7 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, comp
     session, deadline = (None, None) if check is None else check[:2]
     while True:
         if session is not None and (session._closed or deadline.at is not None):
-            _stop_loop(check)
+            _control_flow_v1.stop_loop(check)
         (go,) = _run_sub(cond_plan, values + caps)
         if not go:
             break
@@ -1551,7 +1511,7 @@ def _while_bind(node, ctx):
                               _add_ops_rewrite.rewritten_roots(body_plan.comp.program)) \
         if roles is not None else None
     fkey = ("lstm", op)
-    check = _iteration_check(ctx, op)
+    check = _control_flow_v1.loop_check(ctx, op)
 
     def run_while(*args):
         stash = _stash(ctx)
@@ -1684,7 +1644,8 @@ def _while_grad_bind(node, ctx):
                     picks.get(kept[2], ()) is None:
                 states = _loop_states(info, cond_plan, body_plan, args[:n],
                                       builtins.tuple(args[n:n + m]), True, len(pushed),
-                                      run_vars, stash, nested, _iteration_check(ctx, fop))[1]
+                                      run_vars, stash, nested,
+                                      _control_flow_v1.loop_check(ctx, fop))[1]
                 kept = stash[fop] = (args[:n + m], states, pushed, frozenset(run_vars))
         fsaved = kept[2]
         idx = picks.get(fsaved)
