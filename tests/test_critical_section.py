@@ -218,7 +218,7 @@ def test_closing_the_session_cancels_a_waiting_lock():
 
 def test_closing_the_session_cancels_a_waiting_lock_as_tf114():
     """The waiting run's error as TF 1.14's (a derived CancelledError). (TF also fails the
-    run in flight with "Run call was cancelled"; flowgrad lets it finish: not compared.)"""
+    run in flight with "Run call was cancelled", as flowgrad: tests/test_session_cancel.py.)"""
     got = gen.close_while_waiting(tf, lambda sess: _until(lambda: _mutex(sess).waiting == 1))
     assert [got["b"], got["b_ended"], got["a_ended"]] == \
         [CLOSE["b"], CLOSE["b_ended"], CLOSE["a_ended"]]

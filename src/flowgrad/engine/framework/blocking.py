@@ -9,9 +9,14 @@ import time
 
 from . import errors
 
-__all__ = ["POLL", "WouldWait", "local", "note_wait", "poll_wait"]
+__all__ = ["POLL", "RUN_CANCELLED", "TIMED_OUT", "WouldWait", "check_run", "local", "note_wait",
+           "poll_wait"]
 
 POLL = 0.05     # seconds between checks for a closed session while a kernel waits
+# TF 1.14's DirectSession: a run in flight when its session closes (its step's cancellation
+# callback ran), and a run past RunOptions.timeout_in_ms (WaitForNotification)
+RUN_CANCELLED = "Run call was cancelled"
+TIMED_OUT = "Timed out waiting for notification"
 
 # .job: the interleave runner's job this thread runs; .trying: the runner calls an
 # "atomic" blocking kernel (one that waits before any effect) on its own thread, and
@@ -42,10 +47,16 @@ def poll_wait(cond, session, what, cancelled=None):
     run's RunOptions.timeout_in_ms, so no wait outlives its session or run."""
     note_wait(what)
     cond.wait(POLL)
-    if session is None:
-        return
+    if session is not None:
+        check_run(session, cancelled or f"{what} operation was cancelled")
+
+
+def check_run(session, cancelled):
+    """Where TF's kernels read the step's cancellation (a blocking kernel's wait, a while
+    loop's LoopCond before each iteration): CancelledError(`cancelled`) once `session` is
+    closed, DeadlineExceededError past this thread's run's RunOptions.timeout_in_ms."""
     if session._closed:
-        raise errors.CancelledError(None, None, cancelled or f"{what} operation was cancelled")
+        raise errors.CancelledError(None, None, cancelled)
     deadline = getattr(session._ctx.deadline, "at", None)
     if deadline is not None and time.monotonic() > deadline:
-        raise errors.DeadlineExceededError(None, None, "Timed out waiting for notification")
+        raise errors.DeadlineExceededError(None, None, TIMED_OUT)

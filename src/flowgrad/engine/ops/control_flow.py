@@ -62,7 +62,7 @@ from . import keras_loop as _keras_loop  # noqa: F401 - registers the Keras loop
 from . import gru_loop as _gru_loop  # noqa: F401 - registers the GRU loop runner
 from . import control_flow_grad_count as _grad_count
 from . import control_flow_sliced as _sliced
-from . import control_flow_v1 as _control_flow_v1  # noqa: F401 - TF's frame ops
+from . import control_flow_v1 as _control_flow_v1   # TF's frame ops
 from . import control_flow_v1_grad as _control_flow_v1_grad  # noqa: F401 - their gradients
 from . import control_flow_v1_export as _control_flow_v1_export  # noqa: F401 - (exported)
 from ._base import apply
@@ -1282,7 +1282,7 @@ def _run_sub(plan, feeds):
 
 
 def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, computed=None,
-                 stash=None, nested=()):
+                 stash=None, nested=(), check=None):
     """Runs the loop; with `keep`, also every iteration's (state, saved values, nested):
     the values of the body's stateful ops (random numbers, ...), which the gradient reuses,
     and the kept iterations the body's loops `nested` (their stash keys, in `stash`) left
@@ -1294,7 +1294,10 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, comp
     k = len(pick)
     states = []
     values = builtins.tuple(values)
+    session, deadline = (None, None) if check is None else check[:2]
     while True:
+        if session is not None and (session._closed or deadline.at is not None):
+            _control_flow_v1.stop_loop(check)
         (go,) = _run_sub(cond_plan, values + caps)
         if not go:
             break
@@ -1508,6 +1511,7 @@ def _while_bind(node, ctx):
                               _add_ops_rewrite.rewritten_roots(body_plan.comp.program)) \
         if roles is not None else None
     fkey = ("lstm", op)
+    check = _control_flow_v1.loop_check(ctx, op)
 
     def run_while(*args):
         stash = _stash(ctx)
@@ -1527,11 +1531,11 @@ def _while_bind(node, ctx):
             with _replaying():
                 values, states = _loop_states(info, cond_plan, body_plan, args[:n],
                                               builtins.tuple(args[n:]), keep, len(saved),
-                                              computed, stash, nested)
+                                              computed, stash, nested, check)
         else:
             values, states = _loop_states(info, cond_plan, body_plan, args[:n],
                                           builtins.tuple(args[n:]), keep, len(saved),
-                                          computed, stash, nested)
+                                          computed, stash, nested, check)
         if keep:   # the gradient (WhileGrad, later in this run) walks these back
             stash[op] = (args, states, saved, known)
         return values[0] if n == 1 else values
@@ -1640,7 +1644,8 @@ def _while_grad_bind(node, ctx):
                     picks.get(kept[2], ()) is None:
                 states = _loop_states(info, cond_plan, body_plan, args[:n],
                                       builtins.tuple(args[n:n + m]), True, len(pushed),
-                                      run_vars, stash, nested)[1]
+                                      run_vars, stash, nested,
+                                      _control_flow_v1.loop_check(ctx, fop))[1]
                 kept = stash[fop] = (args[:n + m], states, pushed, frozenset(run_vars))
         fsaved = kept[2]
         idx = picks.get(fsaved)

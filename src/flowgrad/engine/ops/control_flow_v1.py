@@ -28,12 +28,15 @@ import numpy as _np
 
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
+from ..framework import blocking as _blocking
 from ..framework import errors
+from ..framework.graph_def_lower import LoopPlan
 from ..framework.meta_graph import register_import_hook
 from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
+from ..runtime.kernel_errors import Named, decorate
 from . import tensor_array as _ta
 
 __all__ = ["FRAME_OPS", "in_region", "make_regions"]
@@ -445,17 +448,19 @@ def _frames_bind(node, ctx):
     taped = {"on": False}   # set by a V1FramesGrad of this region bound in the same plan
     bound_frames(ctx)[op] = taped
 
+    check = loop_check(ctx, op)
+
     def run(*caps):
         key = (op, threading.get_ident())   # runs in other threads keep their own
         stash.pop(key, None)
         if not taped["on"]:
             return _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps,
-                            extras, readers)
+                            extras, readers, check=check)
         # a V1FramesGrad of this region exists: the firings are kept for it (TF's stacks),
         # so the gradient reads this run's forward values instead of running the region again
         tape = []
         out = _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
-                       readers, tape=tape)
+                       readers, tape=tape, check=check)
         stash[key] = (caps, run_set, tape)
         return out
 
@@ -540,25 +545,66 @@ def _static(run_ops, consumers, const_enter):
     return table, t_readers, const_t
 
 
+LOOP_CANCELLED = "[_Derived_]Loop execution was cancelled."
+
+
+def loop_check(ctx, op):
+    """What a loop run in `ctx`'s session checks before each iteration (None outside a
+    session): (session, this thread's run deadline, While op). TF's LoopCond fails with the
+    derived "Loop execution was cancelled." once the step is cancelled (Session.close from
+    another thread), naming the loop's LoopCond; a run past its RunOptions.timeout_in_ms
+    ends with the session's DeadlineExceededError (TF's WaitForNotification)."""
+    session = getattr(ctx, "session", None)
+    if session is None or not hasattr(session, "_closed"):
+        return None
+    return session, session._ctx.deadline, op
+
+
+def stop_loop(check, cond_op=None):
+    """A loop's iteration check (`loop_check`) found its session closed or a run deadline
+    set: raises when the run is cancelled (naming `cond_op`, else the While's LoopCond) or
+    past the deadline."""
+    session, _, op = check
+    try:
+        _blocking.check_run(session, LOOP_CANCELLED)
+    except errors.CancelledError as e:
+        raise decorate(e, Named(cond_op or _loop_cond_op(op))) from None
+
+
+def _loop_cond_op(op):
+    """The LoopCond op of While `op` in the graph's TF view (the While when it has none),
+    created where the While was (TF's while_loop creates it: its traceback)."""
+    try:
+        cond = op.graph.get_operation_by_name(LoopPlan._names(op)[0] + "LoopCond")
+    except (KeyError, ValueError):
+        return op
+    if getattr(cond, "_traceback", None) is None:
+        cond._traceback = getattr(op, "_traceback", None)
+    return cond
+
+
 def _execute(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers,
-             tape=None):
+             tape=None, check=None):
     """Runs the region's ops by TF's frame rules. A value (tensor, tag) is kept only until
     every member op reading it has fired at that tag (loop invariants, the region's
     outputs and what stacks hold for gradients stay), so a long loop holds one
     iteration's values, not all of them. `tape` (a list, for gradients): every live
-    firing is appended as (op, tag, args or the Merge's input index, results)."""
+    firing is appended as (op, tag, args or the Merge's input index, results). `check`:
+    what each LoopCond firing checks first (loop_check)."""
     gc_on = gc.isenabled()
     gc.disable()   # the run allocates many small tuples and keeps none in cycles
     try:
         return _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras,
-                    readers, tape)
+                    readers, tape, check)
     finally:
         if gc_on:
             gc.enable()
 
 
-def _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers, tape):
+def _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, readers, tape,
+         check=None):
     table, t_readers, const_t = _static(run_ops, consumers, const_enter)
+    session, deadline = (None, None) if check is None else check[:2]
     vals = {}     # (tensor, tag) -> value or DEAD
     left = {}     # (tensor, tag) -> readers that have not fired yet
     keep = set(extras)
@@ -704,6 +750,8 @@ def _run(run_ops, kernels, consumers, const_enter, capture_pos, caps, extras, re
                 outs = [DEAD, args[0]] if args[1] else [args[0], DEAD]
                 emit(o, tag, outs, False, rec)
             elif kind == _K_COND:
+                if session is not None and (session._closed or deadline.at is not None):
+                    stop_loop(check, o)
                 emit(o, tag, [args[0]], False, rec)
             else:
                 k = kernels[o]

@@ -248,6 +248,15 @@ def _set(err, msg):
     return err
 
 
+class Named:
+    """(op, name) as `decorate` takes a plan node."""
+
+    __slots__ = ("op", "name")
+
+    def __init__(self, op):
+        self.op, self.name = op, op.name
+
+
 def decorate(err: errors.OpError, node) -> errors.OpError:
     """Adds what TF's error interpolation adds to the message: the node line (with where
     the op was defined) and the inputs defined elsewhere. The op's creation stack is

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..framework.branches import DEAD, branch_in, chain, dead_error
 from ..framework.engine_view import engine_side
+from ..framework import blocking
 from ..framework import errors
 from ..framework import dtypes
 from ..framework import context as _context
@@ -63,7 +64,7 @@ from . import partial_run as _prun
 from . import trace_session
 from . import xla
 from .ir import lower
-from .kernel_errors import decorate
+from .kernel_errors import Named, decorate
 
 _errstate = np.errstate
 try:   # NumPy 2: set the error state's context variable directly (0.2 us, not 0.8 us)
@@ -84,6 +85,25 @@ except (ImportError, AttributeError, TypeError):   # older NumPy: the public con
         ctx.__exit__(None, None, None)
 
 
+def _cancelled(session, err):
+    """The error of a run that failed: TF's "Run call was cancelled" where `session` was
+    closed while the run was in flight and the failure is not the cancellation itself (a
+    kernel reading the state the close released; TF's DirectSession keeps the first error
+    of the step, then sets its own Cancelled where the step's cancellation callback ran)."""
+    if session._closed and not isinstance(err, (errors.CancelledError,
+                                                errors.DeadlineExceededError)):
+        return errors.CancelledError(None, None, blocking.RUN_CANCELLED)
+    return err
+
+
+class _Deadline(threading.local):
+    """`.at`: when this thread's run times out (time.monotonic()), None without a timeout
+    (a class attribute: read before each loop iteration, it raises nothing in a thread that
+    never set it)."""
+
+    at = None
+
+
 class RunContext:
     """Per-session state that stateful kernels bind to: variables, RNGs."""
 
@@ -93,7 +113,7 @@ class RunContext:
         self.session = session
         self.lock = threading.RLock()
         self.keep_source = False
-        self.deadline = threading.local()   # RunOptions.timeout_in_ms of this thread's run
+        self.deadline = _Deadline()   # RunOptions.timeout_in_ms of this thread's run
         self.xla_resident = None   # the plan's variables kept on the XLA device (xla/resident.py)
         # TF's ResourceMgr holds the default container "localhost" once anything was made
         # in it: a reference variable's kernel ran (its LegacyVar, even uninitialized), a
@@ -563,7 +583,7 @@ class _Plan:
         if len(elems) == len(self.copy_out):
             t = elems[k]
             if t.op.type not in _VARIABLE_OPS:   # a read (Identity) passed it on: its error
-                return decorate(err, _Named(t.op))
+                return decorate(err, Named(t.op))
             idx = sorted({e.name for e in elems}).index(t.name)
             msg = f"{err.message}\n\t [[{{{{node _retval_{t.op.name}_{t.value_index}_{idx}}}}}]]"
             err._message = msg
@@ -595,15 +615,6 @@ class _Plan:
 
 
 _VARIABLE_OPS = frozenset(("VariableV2", "Variable", "VarHandleOp"))
-
-
-class _Named:
-    """(op, name) as kernel_errors.decorate takes a plan node."""
-
-    __slots__ = ("op", "name")
-
-    def __init__(self, op):
-        self.op, self.name = op, op.name
 
 
 class _StageFetches:
@@ -925,11 +936,11 @@ class BaseSession:
         token = _err_quiet(_ERR_IGNORE)
         env = fpenv.start()   # TF's threads compute with FTZ|DAZ (framework/fpenv.py)
         try:
-            return plan.fn(feeds)
+            out = plan.fn(feeds)
         except Exception as e:  # noqa: BLE001 - every kernel failure becomes an OpError
             # TF still runs the nodes that do not depend on the failed one
             plan.compiled.finish_failed_run(e.__traceback__)
-            raise plan.compiled.translate_error(e) from None
+            raise _cancelled(self, plan.compiled.translate_error(e)) from None
         finally:
             _err_restore(token)
             if plan.takes_mutex:   # TF frees a lock no ConsumeMutexLock took with the run
@@ -938,17 +949,28 @@ class BaseSession:
                 end_step(self._ctx)
             end_run(self._ctx)   # (the loops' kept iterations are this run's)
             fpenv.restore(env)
+        if self._closed:   # closed while the run was in flight (run() checks it before)
+            raise errors.CancelledError(None, None, blocking.RUN_CANCELLED)
+        return out
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
         timeout = getattr(options, "timeout_in_ms", 0) if options is not None else 0
         if timeout > 0 and getattr(self._ctx.deadline, "at", None) is None:
             # blocking kernels (queues) raise DeadlineExceededError past it
-            self._ctx.deadline.at = time.monotonic() + timeout / 1000.0
+            self._ctx.deadline.at = at = time.monotonic() + timeout / 1000.0
             try:
-                return self._execute_with_metadata(plan, feeds, run_metadata, options)
+                out = self._execute_with_metadata(plan, feeds, run_metadata, options)
+            except errors.OpError:
+                if time.monotonic() <= at:
+                    raise
+                out = None   # the step's cancellation errors come after the session's
             finally:
                 self._ctx.deadline.at = None
+            if time.monotonic() > at:   # TF's WaitForNotification timed out: the run's
+                # results are dropped (its kernels ran to their end, or a loop's next check)
+                raise errors.DeadlineExceededError(None, None, blocking.TIMED_OUT)
+            return out
         plan.upgrade()  # metadata describes the fully optimized plan
         comp = plan.compiled
         # TF's DirectSession collects step stats for a trace and for
@@ -967,13 +989,15 @@ class BaseSession:
                 try:
                     out, records, peak = run(feeds)
                 except Exception as e:  # noqa: BLE001
-                    raise comp.translate_error(e) from None
+                    raise _cancelled(self, comp.translate_error(e)) from None
                 finally:
                     if plan.takes_mutex:
                         release_run_locks(self._ctx)
                     if "temporary_variables" in self._ctx.__dict__:
                         end_step(self._ctx)
                     end_run(self._ctx)
+            if self._closed:
+                raise errors.CancelledError(None, None, blocking.RUN_CANCELLED)
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
             if trace:
