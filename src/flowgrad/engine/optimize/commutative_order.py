@@ -4,14 +4,17 @@ TF 1.14's arithmetic optimizer (on by default in a Session, for a graph of at le
 MIN_GRAPH_NODES ops) first canonicalizes every node of a commutative op: it sorts the
 node's data inputs by their names as the NodeDef writes them ("scope/op", "scope/op:k").
 The swap shows in a kernel's error: `ApproximateEqual(zeros, PlaceholderWithDefault)` fed
-shapes [3] and [2] fails with "x shape: [2]. y shape: [3]", and a Mul, SquaredDifference,
+shapes [3] and [2] fails with "x shape: [2]. y shape: [3]", and a SquaredDifference,
 Equal, NotEqual, Logical/Bitwise And, Or (Xor) whose inputs are out of order fails with
-"Incompatible shapes: [y] vs. [x]" (sequence_loss's `crossent * Reshape_2(weights)` names
-the weights first; checked with the oracle). Their values do not depend on the order.
+"Incompatible shapes: [y] vs. [x]" (checked with the oracle; a Mul too: sequence_loss's
+`crossent * Reshape_2(weights)` names the weights first in TF, not here: below). Their values do not depend on the order.
 (The commutative ops whose order changes values, AddN, are addn_order.py's. Maximum and
-Minimum TF leaves as they are. Add and AddV2 are not sorted here: add_ops_rewrite.py and
-hoist_common_factor.py read their order, so a lone Add's shape error still names x first
-where TF names the sorted first input.)
+Minimum TF leaves as they are. Add, AddV2 and Mul are not sorted here: the constant
+push-downs, add_ops_rewrite.py, hoist_common_factor.py and minimize_broadcasts.py read
+their order as modelled before the sort (sorting Mul here changed four bit-exact goldens:
+math/hessian_loop_push, simplify_aggregation's repeated_sole_mul, pprobe15's
+newton_hessians), so a lone Add's or Mul's shape error still names x first where TF names
+the sorted first input.)
 
 Before/after (x read from `zeros`, y from `PlaceholderWithDefault`):
 
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 from .addn_order import _input_name
 
-_SORTED = frozenset({"ApproximateEqual", "Mul", "SquaredDifference", "Equal", "NotEqual",
+_SORTED = frozenset({"ApproximateEqual", "SquaredDifference", "Equal", "NotEqual",
                      "LogicalAnd", "LogicalOr", "BitwiseAnd", "BitwiseOr", "BitwiseXor"})
 
 
