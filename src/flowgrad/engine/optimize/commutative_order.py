@@ -7,7 +7,8 @@ The swap shows in a kernel's error: `ApproximateEqual(zeros, PlaceholderWithDefa
 shapes [3] and [2] fails with "x shape: [2]. y shape: [3]", and a SquaredDifference,
 Equal, NotEqual, Logical/Bitwise And, Or (Xor) whose inputs are out of order fails with
 "Incompatible shapes: [y] vs. [x]" (checked with the oracle; a Mul too: sequence_loss's
-`crossent * Reshape_2(weights)` names the weights first in TF, not here: below). Their values do not depend on the order.
+`crossent * Reshape_2(weights)` names the weights first in TF, not here: below).
+Their values do not depend on the order.
 (The commutative ops whose order changes values, AddN, are addn_order.py's. Maximum and
 Minimum TF leaves as they are. Add, AddV2 and Mul are not sorted here: the constant
 push-downs, add_ops_rewrite.py, hoist_common_factor.py and minimize_broadcasts.py read
