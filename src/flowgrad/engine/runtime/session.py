@@ -252,6 +252,22 @@ def _flatten_dict_items(feed_dict):
     return flat
 
 
+_PLAIN_KEY_CLASSES = set()   # feed key classes neither nested nor composite (Tensor, str)
+
+
+def _plain_feed_keys(feed_dict):
+    """True when no key of `feed_dict` is a list / tuple of keys or a composite (SparseTensor):
+    one set lookup per key of a class seen before (Session.run's common case)."""
+    plain = _PLAIN_KEY_CLASSES
+    for k in feed_dict:
+        cls = k.__class__
+        if cls not in plain:
+            if issubclass(cls, (list, tuple)) or hasattr(cls, "_feed_components"):
+                return False
+            plain.add(cls)
+    return True
+
+
 def _short_sparse_feeds(feed_dict):
     """TF's Session.run zips a SparseTensor key's (indices, values, dense_shape) with its
     value: a value of fewer than three items feeds that many parts and leaves the rest
@@ -794,9 +810,9 @@ class BaseSession:
             raise RuntimeError("Attempted to use a closed Session.")
         if feed_dict and not isinstance(feed_dict, _abc.Mapping):   # nest.flatten_dict_items
             raise TypeError("input must be a dictionary")
-        if feed_dict and any(isinstance(k, (list, tuple)) for k in feed_dict):
-            feed_dict = _flatten_dict_items(feed_dict)
-        if feed_dict:
+        if feed_dict and not _plain_feed_keys(feed_dict):
+            if any(isinstance(k, (list, tuple)) for k in feed_dict):
+                feed_dict = _flatten_dict_items(feed_dict)
             feed_dict = _short_sparse_feeds(feed_dict)
         if self._runner is not None:
             return self._runner.run(fetches, feed_dict, options, run_metadata)
